@@ -39,10 +39,24 @@ public final class Redaction {
      * bearer token, JWT and secret-looking field masked.
      */
     public static String text(String text) {
+        return text(text, new String[0]);
+    }
+
+    /**
+     * Free text as {@link #text(String)}, with every occurrence of the given secrets masked too: an
+     * upstream may echo a token or secret back in a message of its own.
+     */
+    public static String text(String text, String... knownSecrets) {
         if (text == null) {
             return null;
         }
-        String out = URL_QUERY.matcher(text).replaceAll("$1?" + MASK);
+        String out = text;
+        for (String secret : knownSecrets) {
+            if (secret != null && secret.length() >= 4) {
+                out = out.replace(secret, MASK);
+            }
+        }
+        out = URL_QUERY.matcher(out).replaceAll("$1?" + MASK);
         out = BEARER.matcher(out).replaceAll("$1 " + MASK);
         out = JWT.matcher(out).replaceAll(MASK);
         return SECRET_FIELD.matcher(out).replaceAll("$1" + MASK);

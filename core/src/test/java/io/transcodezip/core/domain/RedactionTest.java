@@ -33,6 +33,12 @@ class RedactionTest {
     }
 
     @Test
+    void text_masksKnownSecretsEchoedBack() {
+        assertThat(Redaction.text("bad secret plain-secret for id x", "plain-secret", null, "ab"))
+                .isEqualTo("bad secret <redacted> for id x");
+    }
+
+    @Test
     void text_leavesOrdinaryMessagesAlone() {
         assertThat(Redaction.text("file does not exist (code 5066)")).isEqualTo("file does not exist (code 5066)");
         assertThat(Redaction.text(null)).isNull();
