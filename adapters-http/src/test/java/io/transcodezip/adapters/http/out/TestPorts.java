@@ -1,6 +1,12 @@
 package io.transcodezip.adapters.http.out;
 
+import io.transcodezip.adapters.http.in.ApiKeys;
 import io.transcodezip.core.domain.AccountName;
+import io.transcodezip.core.domain.PollPolicy;
+import io.transcodezip.core.testing.InMemoryDownloadJobRepository;
+import io.transcodezip.core.testing.RecordingJobSignals;
+import io.transcodezip.core.usecase.DownloadJobService;
+import java.util.Set;
 import io.transcodezip.core.port.out.CallBudget;
 import io.transcodezip.core.testing.InMemoryAccessTokenStore;
 import io.transcodezip.core.testing.MutableClock;
@@ -53,5 +59,32 @@ public class TestPorts {
     @Singleton
     MutableClock clock() {
         return new MutableClock(Instant.parse("2026-03-23T07:00:00Z"));
+    }
+
+    @Produces
+    @Singleton
+    InMemoryDownloadJobRepository jobRepository(MutableClock clock) {
+        return new InMemoryDownloadJobRepository(clock);
+    }
+
+    @Produces
+    @Singleton
+    RecordingJobSignals signals(MutableClock clock) {
+        return new RecordingJobSignals(clock);
+    }
+
+    /** The use cases the REST resources drive, over the in-memory fakes. */
+    @Produces
+    @Singleton
+    DownloadJobService jobs(InMemoryDownloadJobRepository repository, RecordingJobSignals signals, MutableClock clock) {
+        return new DownloadJobService(repository, signals, clock, PollPolicy.DEFAULT,
+                Set.of(AccountName.DEFAULT, AccountName.of("second")));
+    }
+
+    /** acme's key is configured in plain, globex's as a digest. */
+    @Produces
+    @Singleton
+    ApiKeys apiKeys() {
+        return ApiKeys.parse("acme:acme-key, globex:" + ApiKeys.digestOf("globex-key"));
     }
 }
