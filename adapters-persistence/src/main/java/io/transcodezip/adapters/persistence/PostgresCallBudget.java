@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The download-all budget of each account, shared by every instance: one row per account holds the
  * next free call slot on the database's clock. A reservation is one UPDATE that takes the slot and
- * moves it on by {@code 1 / rate} (doubled per slowdown step), so grants are evenly spaced, never
+ * moves it on by {@code (1 s + SEND_TOLERANCE) / rate} (doubled per slowdown step), so grants are evenly spaced, never
  * faster than the rate summed over all instances, and a slot nobody takes is not saved up as a burst.
  *
  * <p>Not Bucket4j: its PostgreSQL backend times buckets on each instance's own clock, so clock skew
@@ -55,7 +55,7 @@ public class PostgresCallBudget implements CallBudget {
             throw new IllegalArgumentException("pan123.rate.download-all must be a positive number of calls per second");
         }
         this.em = em;
-        this.spacingSeconds = 1.0 / callsPerSecond;
+        this.spacingSeconds = (1.0 + SEND_TOLERANCE.toNanos() / 1e9) / callsPerSecond;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.transcodezip.adapters.persistence.PostgresCallBudget.Slot;
 import io.transcodezip.core.domain.AccountName;
+import io.transcodezip.core.port.out.CallBudget;
 import io.transcodezip.core.port.out.Sleeper;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class PostgresCallBudgetTest {
 
     private static final int RATE = 5;
+    /** (1 s + the send tolerance) / rate: 204 ms. */
+    private static final Duration SPACING = Duration.ofNanos((1_000_000_000L + CallBudget.SEND_TOLERANCE.toNanos()) / RATE);
 
     @Inject
     PostgresCallBudget budget;
@@ -70,7 +73,7 @@ class PostgresCallBudgetTest {
         List<Instant> sorted = grants.stream().sorted().collect(Collectors.toList());
         for (int i = 1; i < sorted.size(); i++) {
             assertThat(Duration.between(sorted.get(i - 1), sorted.get(i)))
-                    .as("slots are spaced by 1/rate").isGreaterThanOrEqualTo(Duration.ofMillis(1000 / RATE - 1));
+                    .as("slots are evenly spaced").isGreaterThanOrEqualTo(SPACING.minusMillis(1));
         }
     }
 
@@ -78,9 +81,9 @@ class PostgresCallBudgetTest {
     void aSlotTooFarAhead_isNotReserved() {
         AccountName account = AccountName.of("far-ahead");
         assertThat(budget.reserve(account, Duration.ZERO)).contains(Duration.ZERO);
-        assertThat(budget.reserve(account, Duration.ZERO)).as("the next slot is 200 ms away").isEmpty();
+        assertThat(budget.reserve(account, Duration.ZERO)).as("the next slot is 204 ms away").isEmpty();
         assertThat(budget.reserve(account, Duration.ofSeconds(1))).hasValueSatisfying(wait ->
-                assertThat(wait).isBetween(Duration.ofMillis(100), Duration.ofMillis(200)));
+                assertThat(wait).isBetween(Duration.ofMillis(100), SPACING));
     }
 
     @Test
@@ -93,13 +96,13 @@ class PostgresCallBudgetTest {
 
         Slot first = budget.reserveSlot(account, Duration.ofSeconds(10)).orElseThrow();
         Slot second = budget.reserveSlot(account, Duration.ofSeconds(10)).orElseThrow();
-        assertThat(Duration.between(first.at(), second.at())).as("4 × 200 ms").isEqualTo(Duration.ofMillis(800));
+        assertThat(Duration.between(first.at(), second.at())).as("4 × 204 ms").isEqualTo(SPACING.multipliedBy(4));
 
         budget.recovered(account);
         assertThat(budget.slowdown(account)).isZero();
         Slot third = budget.reserveSlot(account, Duration.ofSeconds(10)).orElseThrow();
         Slot fourth = budget.reserveSlot(account, Duration.ofSeconds(10)).orElseThrow();
-        assertThat(Duration.between(third.at(), fourth.at())).isEqualTo(Duration.ofMillis(200));
+        assertThat(Duration.between(third.at(), fourth.at())).isEqualTo(SPACING);
     }
 
     @Test

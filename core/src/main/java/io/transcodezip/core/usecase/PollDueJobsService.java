@@ -35,8 +35,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PollDueJobsService implements PollDueJobsUseCase {
 
-    private static final System.Logger LOG = System.getLogger(PollDueJobsService.class.getName());
-
     private final DownloadJobRepository jobs;
     private final TranscodeGateway gateway;
     private final CallBudget budget;
@@ -76,12 +74,7 @@ public final class PollDueJobsService implements PollDueJobsUseCase {
             if (stopped) {
                 break;
             }
-            try {
-                report = report.plus(pollAccount(account));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            report = report.plus(pollAccount(account));
         }
         return report;
     }
@@ -107,7 +100,7 @@ public final class PollDueJobsService implements PollDueJobsUseCase {
         return inFlight.get();
     }
 
-    private PollReport pollAccount(AccountName account) throws InterruptedException {
+    private PollReport pollAccount(AccountName account) {
         int room = settings.maxInFlight() - inFlight.get();
         if (room <= 0) {
             return PollReport.NOTHING;
@@ -134,19 +127,19 @@ public final class PollDueJobsService implements PollDueJobsUseCase {
                 jobs.release(rest);
                 return new PollReport(claims.size(), called, timedOut, rest.size());
             }
-            sleeper.sleep(slot.get());
-            start(claim);
+            start(claim, clock.instant().plus(slot.get()));
             called++;
         }
         return new PollReport(claims.size(), called, timedOut, 0);
     }
 
-    private void start(ClaimedJob claim) {
+    /** Hands the call to the executor; it leaves at {@code sendAt}, the beginning of its budget slot. */
+    private void start(ClaimedJob claim, Instant sendAt) {
         inFlight.incrementAndGet();
         try {
             executor.execute(() -> {
                 try {
-                    call(claim);
+                    call(claim, sendAt);
                 } finally {
                     finished();
                 }
@@ -165,14 +158,20 @@ public final class PollDueJobsService implements PollDueJobsUseCase {
         }
     }
 
-    private void call(ClaimedJob claim) {
+    private void call(ClaimedJob claim, Instant sendAt) {
         DownloadJob job = claim.job();
         AccountName account = job.account();
-        long started = System.nanoTime();
+        long started = 0;
         DownloadJob outcome;
         String outcomeName;
         String traceId = null;
         try {
+            gateway.prepare(account);
+            if (!waitForSlot(account, sendAt)) {
+                jobs.release(List.of(claim));
+                return;
+            }
+            started = System.nanoTime();
             DownloadAllResult result = gateway.requestDownloadAll(account, job.fileId(), job.zipName());
             budget.recovered(account);
             Instant now = clock.instant();
@@ -192,14 +191,40 @@ public final class PollDueJobsService implements PollDueJobsUseCase {
             outcome = applyFailure(job, failure, now);
             outcomeName = failure.kind().name().toLowerCase(Locale.ROOT);
         } catch (RuntimeException bug) {
+            // A bug, not an answer: the lease runs out and the job is polled again.
             observer.failed(job, bug);
-            LOG.log(System.Logger.Level.ERROR, "job " + job.id() + " account " + account
-                    + ": the upstream call failed unexpectedly; the lease will run out and the job be retried", bug);
             return;
         }
-        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        Duration latency = started == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
         observer.called(job, outcome, outcomeName, latency, traceId);
         complete(claim, outcome);
+    }
+
+    /**
+     * Waits until the slot begins. A task that comes too late for its slot (preparing took long) takes
+     * a new one rather than crowding the next slot's call; false when none is free.
+     */
+    private boolean waitForSlot(AccountName account, Instant sendAt) {
+        try {
+            Duration until = Duration.between(clock.instant(), sendAt);
+            if (!until.isNegative()) {
+                sleeper.sleep(until);
+                return true;
+            }
+            if (until.negated().compareTo(CallBudget.SEND_TOLERANCE) <= 0) {
+                return true;
+            }
+            Optional<Duration> again = budget.reserve(account, settings.slotWait());
+            observer.budgetWait(account, again.orElse(settings.slotWait()), again.isPresent());
+            if (again.isEmpty()) {
+                return false;
+            }
+            sleeper.sleep(again.get());
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private DownloadJob applyFailure(DownloadJob job, TranscodeGatewayException failure, Instant now) {
@@ -229,13 +254,10 @@ public final class PollDueJobsService implements PollDueJobsUseCase {
                 signals.jobChanged(outcome.id());
             } else {
                 observer.fenced(outcome);
-                LOG.log(System.Logger.Level.INFO, "job " + outcome.id() + " account " + outcome.account()
-                        + ": outcome " + outcome.state() + " dropped, the lease was lost or the job changed meanwhile");
             }
         } catch (RuntimeException storeFailed) {
+            // The lease runs out and the job is polled again.
             observer.failed(claim.job(), storeFailed);
-            LOG.log(System.Logger.Level.ERROR, "job " + outcome.id() + " account " + outcome.account()
-                    + ": could not store the outcome; the lease will run out and the job be polled again", storeFailed);
         }
     }
 

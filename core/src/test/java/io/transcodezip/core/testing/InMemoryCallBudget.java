@@ -25,7 +25,7 @@ public final class InMemoryCallBudget implements CallBudget {
 
     public InMemoryCallBudget(InstantSource clock, double callsPerSecond) {
         this.clock = clock;
-        this.spacing = Duration.ofNanos(Math.round(1_000_000_000L / callsPerSecond));
+        this.spacing = Duration.ofNanos(Math.round((1_000_000_000L + SEND_TOLERANCE.toNanos()) / callsPerSecond));
     }
 
     /** A budget that never makes anyone wait. */

@@ -61,10 +61,15 @@ public class Pan123TranscodeGateway implements TranscodeGateway {
         this.sleeper = sleeper;
     }
 
+    /** Fetches the account's token ahead of the call, so the call leaves the moment its slot begins. */
+    @Override
+    public void prepare(AccountName account) {
+        tokens.token(credentials(account));
+    }
+
     @Override
     public DownloadAllResult requestDownloadAll(AccountName account, FileId fileId, ZipName zipName) {
-        Credentials credentials = accounts.get(account).orElseThrow(() -> new TranscodeGatewayException(
-                Kind.UNAUTHORIZED, null, "account '" + account + "' has no credentials configured", null));
+        Credentials credentials = credentials(account);
         String token = tokens.token(credentials);
         Pan123Envelope answer = call(credentials, token, fileId, zipName);
         if (answer.code() == 401 && !credentials.hasFixedToken()) {
@@ -75,6 +80,11 @@ public class Pan123TranscodeGateway implements TranscodeGateway {
             answer = call(credentials, fresh, fileId, zipName);
         }
         return result(answer, account, fileId);
+    }
+
+    private Credentials credentials(AccountName account) {
+        return accounts.get(account).orElseThrow(() -> new TranscodeGatewayException(
+                Kind.UNAUTHORIZED, null, "account '" + account + "' has no credentials configured", null));
     }
 
     private void waitForRetrySlot(AccountName account) {

@@ -11,6 +11,13 @@ import java.util.Optional;
 public interface CallBudget {
 
     /**
+     * How late after its slot a call may still leave. Budgets space slots by {@code (1 s + this) / rate}
+     * so that calls leaving anywhere in that window never put more than {@code rate} calls in one second;
+     * a caller later than this reserves a new slot instead.
+     */
+    Duration SEND_TOLERANCE = Duration.ofMillis(20);
+
+    /**
      * Reserves the account's next free call slot if it begins within {@code maxWait}.
      *
      * @return how long the caller must wait before its call may leave, or empty when no slot is free

@@ -13,4 +13,13 @@ public interface TranscodeGateway {
      * @throws TranscodeGatewayException when no documented answer came back
      */
     DownloadAllResult requestDownloadAll(AccountName account, FileId fileId, ZipName zipName);
+
+    /**
+     * Gets ready for a call of {@code account} (an access token, say), so that the call itself leaves
+     * at once when its slot of the call budget begins. Optional; failures are those of a call.
+     *
+     * @throws TranscodeGatewayException when the call could not be made anyway
+     */
+    default void prepare(AccountName account) {
+    }
 }
