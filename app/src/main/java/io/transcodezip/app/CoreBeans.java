@@ -20,6 +20,7 @@ import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -70,10 +71,12 @@ public class CoreBeans {
                               PollObserver observer,
                               @ConfigProperty(name = "pan123.rate.download-all", defaultValue = "1") double rate) {
         TranscodeZipConfig.Poll poll = config.poll();
-        // One tick reserves the slots of its own span plus one, so the schedule never runs dry between ticks.
+        // A tick reserves the slots until the next tick plus one, so the schedule never runs dry in between
+        // (Quarkus's scheduler fires at most once a second, whatever the tick says).
         int claimBatch = (int) Math.ceil(rate * poll.tick().toMillis() / 1000.0) + 1;
+        Duration slotWait = poll.tick().plusMillis((long) Math.ceil(1000.0 / rate));
         PollerSettings settings = new PollerSettings(config.instanceId().orElseGet(CoreBeans::defaultInstanceId),
-                poll.lease(), claimBatch, poll.tick(), poll.maxInFlight());
+                poll.lease(), claimBatch, slotWait, poll.maxInFlight());
         List<AccountName> names = new ArrayList<>(accounts.names());
         return new PollDueJobsService(jobs, gateway, budget, signals, clock, policy, names, settings, calls,
                 Sleeper.SYSTEM, observer);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Thirty jobs at once against a budget of 5 calls per second (application.properties, %test). */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = WireMockUpstream.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(WireMockUpstream.class)
 class CallBudgetEndToEndTest {
 
     private static final int RATE = 5;

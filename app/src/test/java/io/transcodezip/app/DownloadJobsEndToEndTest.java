@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = WireMockUpstream.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(WireMockUpstream.class)
 class DownloadJobsEndToEndTest {
 
     private static final AtomicLong FILE_IDS = new AtomicLong(10_000);

@@ -23,8 +23,10 @@ public class SandboxConfigSourceFactory implements ConfigSourceFactory {
         if (enabled == null || enabled.getValue() == null || !Boolean.parseBoolean(enabled.getValue().trim())) {
             return List.of();
         }
+        // Tests serve on the test port; everything else on the ordinary one.
+        String port = context.getProfiles().contains("test") ? "${quarkus.http.test-port:8081}" : "${quarkus.http.port:8080}";
         return List.of(new PropertiesConfigSource(Map.of(
-                "pan123.base-url", "http://127.0.0.1:${quarkus.http.port:8080}/sandbox/pan123",
+                "pan123.base-url", "http://127.0.0.1:" + port + "/sandbox/pan123",
                 "pan123.client-id", CLIENT_ID,
                 "pan123.client-secret", CLIENT_SECRET), "transcodezip-sandbox", 275));
     }
