@@ -44,9 +44,10 @@ CREATE UNIQUE INDEX download_job_one_active
     ON download_job (tenant, account, file_id, zip_name)
     WHERE state IN ('PENDING', 'PACKAGING', 'READY');
 
--- A claim reads only what is due: active jobs with a next poll time, per account, earliest first.
+-- A claim reads only what is due, in the order it claims (never called, users waiting for a link, earliest
+-- due), so that LIMIT stops the scan early however long the queue of an account is.
 CREATE INDEX download_job_due
-    ON download_job (account, next_poll_at)
+    ON download_job (account, (state <> 'PENDING'), (url_requested_at IS NULL), next_poll_at, id)
     WHERE next_poll_at IS NOT NULL AND state IN ('PENDING', 'PACKAGING', 'READY');
 
 -- Listing a tenant's jobs newest first, and paging through them.
