@@ -22,11 +22,11 @@ key=$(cat "$work/data/api-key")
 ids=()
 for i in $(seq 1 20); do
   ids+=("$(curl -s -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
-    -d "{\"fileId\": $((1000 + i)), \"zipName\": \"bench.zip\"}" "http://127.0.0.1:$port/api/v1/download-jobs" \
+    -d "{\"fileId\": $((1000 + 10 * i + 1)), \"zipName\": \"bench.zip\"}" "http://127.0.0.1:$port/api/v1/download-jobs" \
     | sed -E 's/.*"id":"([^"]+)".*/\1/')")
 done
 for id in "${ids[@]}"; do
-  until curl -s -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/download-jobs/$id?wait=30" | grep -q '"state":"READY"'; do :; done
+  until curl -s -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/download-jobs/$id?wait=30" | grep -q -E "\"state\":\"(READY|FAILED|SPACE_FULL|TIMED_OUT)\""; do :; done
 done
 done_at=$(date +%s%N)
 echo "20 jobs READY after:        $(( (done_at - ready) / 1000000 )) ms (sandbox: 3 calls each, 1 call/s budget)"
