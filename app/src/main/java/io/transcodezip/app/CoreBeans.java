@@ -1,6 +1,11 @@
 package io.transcodezip.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.transcodezip.adapters.http.out.Pan123Accounts;
+import io.transcodezip.app.ops.AccountStatus;
+import io.transcodezip.app.ops.CompositePollObserver;
+import io.transcodezip.app.ops.LoggingPollObserver;
+import io.transcodezip.app.ops.MetricsPollObserver;
 import io.transcodezip.core.domain.AccountName;
 import io.transcodezip.core.domain.PollPolicy;
 import io.transcodezip.core.port.out.CallBudget;
@@ -15,6 +20,7 @@ import io.transcodezip.core.usecase.PollerSettings;
 import io.transcodezip.core.usecase.PurgeFinishedJobsService;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
@@ -101,8 +107,17 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    PollObserver pollObserver() {
-        return new LoggingPollObserver();
+    @Typed(AccountStatus.class)
+    AccountStatus accountStatus(InstantSource clock) {
+        return new AccountStatus(clock);
+    }
+
+    /** Logs, metrics and the accounts' status for readiness, all from what the poller reports. */
+    @Produces
+    @Singleton
+    PollObserver pollObserver(MeterRegistry registry, AccountStatus accountStatus) {
+        return new CompositePollObserver(List.of(new LoggingPollObserver(), new MetricsPollObserver(registry),
+                accountStatus));
     }
 
     static String defaultInstanceId() {

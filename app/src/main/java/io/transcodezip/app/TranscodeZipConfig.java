@@ -26,6 +26,24 @@ public interface TranscodeZipConfig {
 
     Sandbox sandbox();
 
+    Log log();
+
+    SwaggerUi swaggerUi();
+
+    /** How the service logs. */
+    interface Log {
+        /** JSON lines instead of text. Env {@code TRANSCODEZIP_LOG_JSON}. */
+        @WithDefault("false")
+        boolean json();
+    }
+
+    /** The interactive API page at /q/swagger-ui. */
+    interface SwaggerUi {
+        /** Env {@code TRANSCODEZIP_SWAGGER_UI_ENABLED}. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     /** How long a stopping instance lets calls under way finish before it gives their jobs back. */
     @WithDefault("10s")
     Duration shutdownGrace();

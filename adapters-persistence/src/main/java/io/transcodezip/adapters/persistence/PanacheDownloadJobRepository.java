@@ -262,6 +262,17 @@ public class PanacheDownloadJobRepository implements DownloadJobRepository {
                 .executeUpdate();
     }
 
+    @Override
+    @Transactional
+    public List<StateCount> countByAccountAndState() {
+        return em().createQuery("select e.account, e.state, count(e) from DownloadJobEntity e group by e.account, e.state",
+                        Object[].class)
+                .getResultList().stream()
+                .map(row -> new StateCount(AccountName.of((String) row[0]), JobState.valueOf((String) row[1]),
+                        ((Number) row[2]).longValue()))
+                .collect(Collectors.toList());
+    }
+
     private RuntimeException translate(PersistenceException e, DownloadJob job) {
         Throwable cause = e;
         while (cause != null && !(cause instanceof ConstraintViolationException)) {

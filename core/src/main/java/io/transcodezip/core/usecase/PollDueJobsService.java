@@ -138,9 +138,11 @@ public final class PollDueJobsService implements PollDueJobsUseCase {
         inFlight.incrementAndGet();
         try {
             executor.execute(() -> {
+                observer.callStarting(claim.job());
                 try {
                     call(claim, sendAt);
                 } finally {
+                    observer.callEnded(claim.job());
                     finished();
                 }
             });
@@ -167,7 +169,8 @@ public final class PollDueJobsService implements PollDueJobsUseCase {
         String traceId = null;
         try {
             gateway.prepare(account);
-            if (!waitForSlot(account, sendAt)) {
+            // Stopping: a call that has not left yet is given back for another instance to make.
+            if (!waitForSlot(account, sendAt) || stopped) {
                 jobs.release(List.of(claim));
                 return;
             }

@@ -305,6 +305,22 @@ public abstract class DownloadJobRepositoryContract {
         assertThat(repository().find(TENANT, active.id())).isPresent();
     }
 
+    @Test
+    void countByAccountAndState_countsEveryJob() {
+        AccountName account = AccountName.of("count-" + nextFileId());
+        for (int i = 0; i < 3; i++) {
+            create(Jobs.pending(TENANT, account, nextFileId(), "n.zip", now));
+        }
+        DownloadJob cancelled = create(Jobs.pending(TENANT, account, nextFileId(), "n.zip", now));
+        repository().update(cancelled.cancel(now));
+
+        assertThat(repository().countByAccountAndState())
+                .filteredOn(c -> c.account().equals(account))
+                .containsExactlyInAnyOrder(
+                        new DownloadJobRepository.StateCount(account, JobState.PENDING, 3),
+                        new DownloadJobRepository.StateCount(account, JobState.CANCELLED, 1));
+    }
+
     private ClaimedJob lastClaim;
 
     private ClaimedJob claimOne(AccountName account) {

@@ -175,6 +175,15 @@ public final class InMemoryDownloadJobRepository implements DownloadJobRepositor
         return old.size();
     }
 
+    @Override
+    public synchronized List<StateCount> countByAccountAndState() {
+        return rows.values().stream().map(Row::job)
+                .collect(Collectors.groupingBy(j -> new StateCount(j.account(), j.state(), 0), Collectors.counting()))
+                .entrySet().stream()
+                .map(e -> new StateCount(e.getKey().account(), e.getKey().state(), e.getValue()))
+                .collect(Collectors.toList());
+    }
+
     /** For tests: whoever holds the job's lease now, if anyone. */
     public synchronized Optional<String> leaseOwner(UUID id) {
         return Optional.ofNullable(rows.get(id)).map(Row::owner);

@@ -282,6 +282,34 @@ class PollDueJobsServiceTest {
     }
 
     @Test
+    void aCallStillWaitingForItsSlotWhenStopping_isGivenBack_notMade() throws InterruptedException {
+        DownloadJob job = world.submit(700);
+        List<Runnable> queued = new ArrayList<>();
+        PollDueJobsService queuing = new PollDueJobsService(world.repository, world.gateway, world.budget,
+                world.signals, world.clock, PollingWorld.EXACT, List.of(AccountName.DEFAULT),
+                new PollerSettings("queuing", Duration.ofSeconds(30), 1, Duration.ofSeconds(1), 8), queued::add,
+                world.sleeper, io.transcodezip.core.port.out.PollObserver.NONE);
+        queuing.pollOnce();
+        assertThat(queued).hasSize(1);
+
+        Thread stopper = new Thread(() -> {
+            try {
+                queuing.stop(Duration.ofSeconds(30));
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        stopper.start();
+        org.awaitility.Awaitility.await().until(() -> stopper.getState() == Thread.State.TIMED_WAITING);
+        queued.get(0).run();
+        stopper.join(5_000);
+
+        assertThat(world.gateway.callsFor(FileId.of(700))).isZero();
+        assertThat(world.repository.leaseOwner(job.id())).isEmpty();
+        assertThat(stopper.isAlive()).isFalse();
+    }
+
+    @Test
     void anUnexpectedGatewayBug_leavesTheJobToItsLease() {
         DownloadJob job = world.submit(600);
         world.gateway.script(FileId.of(600), new IllegalStateException("bug"));

@@ -34,11 +34,42 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The jobs API: submit, read, wait for, list, cancel, retry, and download through a fresh link. */
 @Path("/api/v1/download-jobs")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "download jobs", description = "Package every rendition of a 123pan video into one zip")
+@SecuritySchemes({
+        @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+                description = "Authorization: Bearer <API key>"),
+        @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+                apiKeyName = "X-API-Key", description = "X-API-Key: <API key>")})
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "apiKey")
+@APIResponse(responseCode = "401", description = "No API key, or an unknown one", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DownloadJobResource {
+
+    private static final String EXAMPLE_JOB = "{\"id\":\"d81ec1c7-999f-4ad5-b0c2-a4fb249c95c1\",\"account\":\"default\","
+            + "\"fileId\":2875008,\"zipName\":\"good.mp4\",\"state\":\"PENDING\",\"downloadUrl\":null,"
+            + "\"downloadUrlExpiresAt\":null,\"calls\":0,\"createdAt\":\"2026-12-04T16:31:49.140Z\","
+            + "\"updatedAt\":\"2026-12-04T16:31:49.140Z\",\"nextPollAt\":\"2026-12-04T16:31:49.140Z\","
+            + "\"deadline\":\"2026-12-04T17:31:49.140Z\",\"finishedAt\":null,\"error\":null}";
+    private static final String EXAMPLE_PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+            + "\"detail\":\"fileId: must be a whole number (not a string)\",\"errors\":[{\"field\":\"fileId\","
+            + "\"message\":\"must be a whole number (not a string)\"}]}";
 
     static final int MAX_WAIT_SECONDS = 30;
 
@@ -59,6 +90,18 @@ public class DownloadJobResource {
     @Inject
     ObjectMapper json;
 
+    @Operation(summary = "Submit a job", description = "Download every rendition of fileId as zipName. Submitting "
+            + "a job that is already active for the tenant returns it with 200.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubmitJson.class),
+            examples = @ExampleObject(name = "submit", value = "{\"fileId\": 2875008, \"zipName\": \"good.mp4\"}")))
+    @APIResponse(responseCode = "201", description = "A new job", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DownloadJobJson.class), examples = @ExampleObject(name = "job", value = EXAMPLE_JOB)))
+    @APIResponse(responseCode = "200", description = "The same job, already active", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DownloadJobJson.class), examples = @ExampleObject(name = "job", value = EXAMPLE_JOB)))
+    @APIResponse(responseCode = "400", description = "A field is missing, unknown or invalid", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "problem", value = EXAMPLE_PROBLEM)))
+    @APIResponse(responseCode = "413", description = "The body is over 16 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(byte[] body) {
@@ -72,6 +115,11 @@ public class DownloadJobResource {
         return Response.created(URI.create("/api/v1/download-jobs/" + job.id())).entity(job).build();
     }
 
+    @Operation(summary = "Read a job", description = "With wait (1-30 s), a long poll: answers as soon as the job "
+            + "is READY or finished, or when the wait is over.")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DownloadJobJson.class), examples = @ExampleObject(name = "job", value = EXAMPLE_JOB)))
+    @APIResponse(responseCode = "400", description = "wait is not 1 to 30", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such job for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("/{id}")
     public DownloadJobJson job(@PathParam("id") String id, @QueryParam("wait") String wait) throws InterruptedException {
@@ -82,6 +130,10 @@ public class DownloadJobResource {
         return DownloadJobJson.from(get.awaitSettled(tenant.get(), jobId, Duration.ofSeconds(waitSeconds(wait))));
     }
 
+    @Operation(summary = "List jobs", description = "Newest first; follow nextCursor for the next page.")
+    @APIResponse(responseCode = "200", description = "A page of jobs", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageJson.class)))
+    @APIResponse(responseCode = "400", description = "A filter, the limit or the cursor is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     public PageJson jobs(@QueryParam("state") String state, @QueryParam("fileId") String fileId,
                          @QueryParam("account") String account, @QueryParam("limit") String limit,
@@ -99,18 +151,33 @@ public class DownloadJobResource {
                 page.next().map(PageCursor::encode).orElse(null));
     }
 
+    @Operation(summary = "Cancel a job that is not finished")
+    @APIResponse(responseCode = "200", description = "The job, CANCELLED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DownloadJobJson.class), examples = @ExampleObject(name = "job", value = EXAMPLE_JOB)))
+    @APIResponse(responseCode = "404", description = "No such job for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The job is already finished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{id}/cancel")
     public DownloadJobJson cancel(@PathParam("id") String id) {
         return DownloadJobJson.from(cancel.cancel(tenant.get(), jobId(id)));
     }
 
+    @Operation(summary = "Retry a job that ended SPACE_FULL, FAILED or TIMED_OUT")
+    @APIResponse(responseCode = "200", description = "The job, PENDING again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DownloadJobJson.class), examples = @ExampleObject(name = "job", value = EXAMPLE_JOB)))
+    @APIResponse(responseCode = "404", description = "No such job for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The job cannot be retried, or the same file and zip name "
+            + "are active in another job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{id}/retry")
     public DownloadJobJson retry(@PathParam("id") String id) {
         return DownloadJobJson.from(retry.retry(tenant.get(), jobId(id)));
     }
 
+    @Operation(summary = "Download the zip", description = "Redirects to a link valid for at least 60 s more; "
+            + "a stored link about to expire is re-minted first (within the account's call budget).")
+    @APIResponse(responseCode = "302", description = "Found: the Location header is the link")
+    @APIResponse(responseCode = "404", description = "No such job for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The job is not READY", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No fresh link within 10 s; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     /** A redirect to the zip, through a link valid for at least a minute more. */
     @GET
     @Path("/{id}/download")

@@ -2,6 +2,8 @@ package io.transcodezip.adapters.http.out;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.transcodezip.adapters.http.out.Pan123Accounts.Credentials;
 import io.transcodezip.core.domain.AccountName;
 import io.transcodezip.core.port.out.AccessToken;
@@ -33,6 +35,7 @@ class Pan123Tokens {
     private record Refused(Instant until, TranscodeGatewayException failure) {
     }
 
+    private final MeterRegistry registry;
     private final Pan123Clients clients;
     private final AccessTokenStore store;
     private final InstantSource clock;
@@ -43,7 +46,8 @@ class Pan123Tokens {
     private final Map<AccountName, Refused> refused = new ConcurrentHashMap<>();
 
     Pan123Tokens(Pan123Clients clients, AccessTokenStore store, InstantSource clock, ObjectMapper json,
-                 Pan123Config config) {
+                 Pan123Config config, MeterRegistry registry) {
+        this.registry = registry;
         this.clients = clients;
         this.store = store;
         this.clock = clock;
@@ -107,16 +111,25 @@ class Pan123Tokens {
             AccessToken token = request(account, what);
             store.save(account.name(), token);
             refused.remove(account.name());
+            counted(account, "ok");
             LOG.debugf("new access token for account %s, expires at %s", account.name(), token.expiresAt());
             return token;
         } catch (TranscodeGatewayException failure) {
             if (failure.kind() == Kind.UNAUTHORIZED) {
                 refused.put(account.name(), new Refused(clock.instant().plus(failureBackoff), failure));
             }
+            counted(account, failure.kind() == Kind.UNAUTHORIZED ? "refused" : "failed");
             LOG.warnf("account %s: no access token: %s (trace %s)", account.name(), failure.getMessage(),
                     failure.traceId());
             throw failure;
         }
+    }
+
+    private void counted(Credentials account, String result) {
+        Counter.builder("transcodezip.token.refreshes")
+                .description("Access tokens asked from the platform, by account and result (ok, refused, failed)")
+                .tag("account", account.name().value()).tag("result", result)
+                .register(registry).increment();
     }
 
     private AccessToken request(Credentials account, String what) {

@@ -61,6 +61,13 @@ public interface DownloadJobRepository {
     /** Deletes up to {@code batchSize} jobs that finished before {@code cutoff}; returns how many. */
     int deleteFinishedBefore(Instant cutoff, int batchSize);
 
+    /** How many jobs there are, per account and state (states without jobs are left out). */
+    List<StateCount> countByAccountAndState();
+
+    /** One line of {@link #countByAccountAndState()}. */
+    record StateCount(AccountName account, io.transcodezip.core.domain.JobState state, long count) {
+    }
+
     /** The outcome of {@link #createOrGetActive}: the job, and whether it was created just now. */
     record Submission(DownloadJob job, boolean created) {
     }

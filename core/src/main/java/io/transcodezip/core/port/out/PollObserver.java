@@ -14,6 +14,14 @@ public interface PollObserver {
     default void claimed(DownloadJob job, Duration lag, boolean takeover) {
     }
 
+    /** The upstream call of a job begins on this thread (and ends with {@link #callEnded}). */
+    default void callStarting(DownloadJob job) {
+    }
+
+    /** The thread is done with the job's call, whatever became of it. */
+    default void callEnded(DownloadJob job) {
+    }
+
     /** The tick waited {@code waited} for a call slot of {@code account}, or got none ({@code granted} false). */
     default void budgetWait(AccountName account, Duration waited, boolean granted) {
     }

@@ -1,14 +1,28 @@
-package io.transcodezip.app;
+package io.transcodezip.app.ops;
 
 import io.transcodezip.core.domain.DownloadJob;
 import io.transcodezip.core.port.out.PollObserver;
 import java.time.Duration;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /** Logs what the poller does: one line per state change, with the job, the account and upstream's trace id. */
-class LoggingPollObserver implements PollObserver {
+public class LoggingPollObserver implements PollObserver {
 
     private static final Logger LOG = Logger.getLogger("io.transcodezip.poller");
+
+    /** Every line logged while a job's call runs carries the job and the account (JSON logs: "mdc"). */
+    @Override
+    public void callStarting(DownloadJob job) {
+        MDC.put("jobId", job.id().toString());
+        MDC.put("account", job.account().value());
+    }
+
+    @Override
+    public void callEnded(DownloadJob job) {
+        MDC.remove("jobId");
+        MDC.remove("account");
+    }
 
     @Override
     public void claimed(DownloadJob job, Duration lag, boolean takeover) {
