@@ -18,18 +18,11 @@ import io.transcodezip.core.port.out.AccessToken;
 import io.transcodezip.core.port.out.DownloadAllResult;
 import io.transcodezip.core.testing.InMemoryAccessTokenStore;
 import io.transcodezip.core.testing.Jobs;
+import io.transcodezip.core.testing.LogCapture;
 import io.transcodezip.core.testing.MutableClock;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,24 +35,7 @@ class NoSecretInLogsTest {
     private static final List<String> CATEGORIES = List.of("io.transcodezip", "org.jboss.resteasy.reactive.client",
             "io.quarkus.rest.client");
 
-    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-    private final Handler capture = new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(formatter.format(record));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Map<String, Level> previousLevels = new java.util.HashMap<>();
+    private LogCapture capture;
 
     @Inject
     Pan123TranscodeGateway gateway;
@@ -76,19 +52,12 @@ class NoSecretInLogsTest {
         tokens.forgetLocalState();
         store.clear();
         clock.set(Instant.parse("2026-03-23T07:00:00Z"));
-        for (String category : CATEGORIES) {
-            Logger logger = Logger.getLogger(category);
-            previousLevels.put(category, logger.getLevel());
-            logger.setLevel(Level.FINEST);
-        }
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        capture = LogCapture.start(CATEGORIES.toArray(String[]::new));
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
-        previousLevels.forEach((category, level) -> Logger.getLogger(category).setLevel(level));
+        capture.close();
     }
 
     @Test
@@ -115,7 +84,7 @@ class NoSecretInLogsTest {
                 .hasMessageNotContaining("wrong-client-secret-value");
 
         assertThat(result).isInstanceOf(DownloadAllResult.Ready.class);
-        String log = lines.stream().collect(Collectors.joining());
+        String log = capture.text();
         assertThat(log).as("the capture works").contains("download-all for account default file 2875008")
                 .contains("token refused").contains("ready at");
         assertThat(log).doesNotContain("stale-token-value", "fresh-token-value", "test-client-secret-value",
