@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class PostgresCallBudgetTest {
 
     private static final int RATE = 5;
-    /** (1 s + the send tolerance) / rate: 204 ms. */
+    /** (1 s + the send tolerance) / rate: 210 ms. */
     private static final Duration SPACING = Duration.ofNanos((1_000_000_000L + CallBudget.SEND_TOLERANCE.toNanos()) / RATE);
 
     @Inject
@@ -81,7 +81,7 @@ class PostgresCallBudgetTest {
     void aSlotTooFarAhead_isNotReserved() {
         AccountName account = AccountName.of("far-ahead");
         assertThat(budget.reserve(account, Duration.ZERO)).contains(Duration.ZERO);
-        assertThat(budget.reserve(account, Duration.ZERO)).as("the next slot is 204 ms away").isEmpty();
+        assertThat(budget.reserve(account, Duration.ZERO)).as("the next slot is 210 ms away").isEmpty();
         assertThat(budget.reserve(account, Duration.ofSeconds(1))).hasValueSatisfying(wait ->
                 assertThat(wait).isBetween(Duration.ofMillis(100), SPACING));
     }
@@ -96,7 +96,7 @@ class PostgresCallBudgetTest {
 
         Slot first = budget.reserveSlot(account, Duration.ofSeconds(10)).orElseThrow();
         Slot second = budget.reserveSlot(account, Duration.ofSeconds(10)).orElseThrow();
-        assertThat(Duration.between(first.at(), second.at())).as("4 × 204 ms").isEqualTo(SPACING.multipliedBy(4));
+        assertThat(Duration.between(first.at(), second.at())).as("4 × 210 ms").isEqualTo(SPACING.multipliedBy(4));
 
         budget.recovered(account);
         assertThat(budget.slowdown(account)).isZero();

@@ -15,7 +15,7 @@ public interface CallBudget {
      * so that calls leaving anywhere in that window never put more than {@code rate} calls in one second;
      * a caller later than this reserves a new slot instead.
      */
-    Duration SEND_TOLERANCE = Duration.ofMillis(20);
+    Duration SEND_TOLERANCE = Duration.ofMillis(50);
 
     /**
      * Reserves the account's next free call slot if it begins within {@code maxWait}.
