@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.transcodezip.adapters.http.out.Pan123Accounts.Credentials;
 import io.transcodezip.core.domain.AccountName;
+import io.transcodezip.core.domain.Redaction;
 import io.transcodezip.core.port.out.AccessToken;
 import io.transcodezip.core.port.out.AccessTokenStore;
 import io.transcodezip.core.port.out.TranscodeGatewayException;
@@ -119,7 +120,7 @@ class Pan123Tokens {
                 refused.put(account.name(), new Refused(clock.instant().plus(failureBackoff), failure));
             }
             counted(account, failure.kind() == Kind.UNAUTHORIZED ? "refused" : "failed");
-            LOG.warnf("account %s: no access token: %s (trace %s)", account.name(), failure.getMessage(),
+            LOG.warnf("account %s: no access token: %s (trace %s)", account.name(), Redaction.text(failure.getMessage()),
                     failure.traceId());
             throw failure;
         }
