@@ -38,6 +38,7 @@ import org.hibernate.exception.ConstraintViolationException;
  * refused rather than applied.
  */
 @ApplicationScoped
+@TranslatesStoreFailures
 public class PanacheDownloadJobRepository implements DownloadJobRepository {
 
     private static final String ACTIVE = "('PENDING', 'PACKAGING', 'READY')";

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * lock (so one instance of the cluster fetches while the others wait and then reuse its token).
  */
 @ApplicationScoped
+@TranslatesStoreFailures
 public class PostgresAccessTokenStore implements AccessTokenStore {
 
     /** Keeps this lock apart from any other advisory lock the database may see. */

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * between instances would let the cluster exceed the rate; here one clock, the database's, decides.
  */
 @ApplicationScoped
+@TranslatesStoreFailures
 public class PostgresCallBudget implements CallBudget {
 
     /** At most 2^6 = 64 times slower while upstream keeps saying "too many requests". */

@@ -48,6 +48,18 @@ class SchemaTest {
                 """).executeUpdate()).isInstanceOf(PersistenceException.class).hasStackTraceContaining("ready_has_url");
     }
 
+    @Inject
+    PanacheDownloadJobRepository repository;
+
+    @Test
+    void aFailingStatement_leavesTheAdapterAsTheportsStoreException() {
+        assertThatThrownBy(() -> repository.deleteFinishedBefore(java.time.Instant.now(), -1))
+                .isInstanceOfSatisfying(io.transcodezip.core.port.out.StoreException.class, e -> {
+                    assertThat(e.isTransient()).as("a refused statement is not worth retrying").isFalse();
+                    assertThat(e.getMessage()).contains("deleteFinishedBefore").contains("LIMIT");
+                });
+    }
+
     @Test
     @Transactional
     void theIndexesAClaimNeeds_exist() {

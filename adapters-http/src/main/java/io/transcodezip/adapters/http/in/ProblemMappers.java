@@ -7,6 +7,7 @@ import io.transcodezip.core.port.in.JobNotReadyException;
 import io.transcodezip.core.port.in.UnknownAccountException;
 import io.transcodezip.core.port.out.ConcurrentJobUpdateException;
 import io.transcodezip.core.port.out.DuplicateActiveJobException;
+import io.transcodezip.core.port.out.StoreException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -59,6 +60,17 @@ class ProblemMappers {
     Response noFreshUrl(FreshUrlUnavailableException e) {
         return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).toResponse())
                 .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
+    }
+
+    @ServerExceptionMapper
+    Response store(StoreException e) {
+        LOG.error("the database failed while answering a request", e);
+        if (!e.isTransient()) {
+            return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "the job store failed; it has been logged")
+                    .toResponse();
+        }
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                "the job store is unreachable; try again shortly").toResponse()).header("Retry-After", 5).build();
     }
 
     @ServerExceptionMapper
