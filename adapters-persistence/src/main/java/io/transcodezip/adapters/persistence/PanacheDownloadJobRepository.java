@@ -51,7 +51,7 @@ public class PanacheDownloadJobRepository implements DownloadJobRepository {
             ON CONFLICT (tenant, account, file_id, zip_name) WHERE state IN %s DO NOTHING
             """.formatted(ACTIVE);
 
-    /** Best first: never called, then users waiting for a link, then earliest due (see the port). */
+    /** In the port's CLAIM_ORDER; RETURNING does not keep it, so the result is sorted again in Java. */
     private static final String CLAIM = """
             UPDATE download_job j
                SET lease_owner = :owner,
@@ -85,11 +85,6 @@ public class PanacheDownloadJobRepository implements DownloadJobRepository {
             + "nextPollAt = :nextPollAt, deadline = :deadline, updatedAt = :updatedAt, finishedAt = :finishedAt, "
             + "errorCode = :errorCode, errorUpstreamCode = :errorUpstreamCode, errorMessage = :errorMessage, "
             + "errorTraceId = :errorTraceId, urlRequestedAt = :urlRequestedAt, version = version + 1";
-
-    private static final Comparator<DownloadJob> CLAIM_ORDER = Comparator
-            .comparing((DownloadJob j) -> j.state() != JobState.PENDING)
-            .thenComparing(j -> j.urlRequestedAt() == null)
-            .thenComparing(DownloadJob::nextPollAt);
 
     private final DownloadJobRows rows;
 

@@ -36,13 +36,6 @@ public final class InMemoryDownloadJobRepository implements DownloadJobRepositor
         }
     }
 
-    /** Never called first, then users waiting for a link, then the earliest due; ties by id. */
-    static final Comparator<DownloadJob> CLAIM_ORDER = Comparator
-            .comparing((DownloadJob j) -> j.state() != JobState.PENDING)
-            .thenComparing(j -> j.urlRequestedAt() == null)
-            .thenComparing(DownloadJob::nextPollAt)
-            .thenComparing(DownloadJob::id);
-
     private final InstantSource storeClock;
     private final Map<UUID, Row> rows = new LinkedHashMap<>();
 
@@ -117,7 +110,7 @@ public final class InMemoryDownloadJobRepository implements DownloadJobRepositor
         List<Row> due = rows.values().stream()
                 .filter(r -> r.job().account().equals(account) && r.job().state().isActive() && r.job().isDue(now))
                 .filter(r -> r.leaseUntil() == null || !r.leaseUntil().isAfter(storeNow))
-                .sorted(Comparator.comparing(Row::job, CLAIM_ORDER))
+                .sorted(Comparator.comparing(Row::job, CLAIM_ORDER.thenComparing(DownloadJob::id)))
                 .limit(limit)
                 .collect(Collectors.toList());
         return due.stream().map(r -> {

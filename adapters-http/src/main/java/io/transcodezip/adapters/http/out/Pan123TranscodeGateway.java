@@ -14,7 +14,6 @@ import io.transcodezip.core.port.out.TranscodeGateway;
 import io.transcodezip.core.port.out.TranscodeGatewayException;
 import io.transcodezip.core.port.out.TranscodeGatewayException.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -41,24 +40,16 @@ public class Pan123TranscodeGateway implements TranscodeGateway {
     private final InstantSource clock;
     private final ObjectMapper json;
     private final Duration retrySlotWait;
-    private final Sleeper sleeper;
 
-    @Inject
     Pan123TranscodeGateway(Pan123Accounts accounts, Pan123Clients clients, Pan123Tokens tokens, CallBudget budget,
                            InstantSource clock, ObjectMapper json, Pan123Config config) {
-        this(accounts, clients, tokens, budget, clock, json, config.retrySlotWait(), Sleeper.SYSTEM);
-    }
-
-    Pan123TranscodeGateway(Pan123Accounts accounts, Pan123Clients clients, Pan123Tokens tokens, CallBudget budget,
-                           InstantSource clock, ObjectMapper json, Duration retrySlotWait, Sleeper sleeper) {
         this.accounts = accounts;
         this.clients = clients;
         this.tokens = tokens;
         this.budget = budget;
         this.clock = clock;
         this.json = json;
-        this.retrySlotWait = retrySlotWait;
-        this.sleeper = sleeper;
+        this.retrySlotWait = config.retrySlotWait();
     }
 
     /** Fetches the account's token ahead of the call, so the call leaves the moment its slot begins. */
@@ -94,7 +85,7 @@ public class Pan123TranscodeGateway implements TranscodeGateway {
                     + ": token replaced, but no call slot was free for the retry within " + retrySlotWait, null);
         }
         try {
-            sleeper.sleep(slot.get());
+            Sleeper.SYSTEM.sleep(slot.get());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw TranscodeGatewayException.unavailable("interrupted while waiting to retry", interrupted);

@@ -48,10 +48,7 @@ class NoSecretInLogsTest {
 
     @BeforeEach
     void captureDebugLogs() {
-        platform().resetAll();
-        tokens.forgetLocalState();
-        store.clear();
-        clock.set(Instant.parse("2026-03-23T07:00:00Z"));
+        PlatformStubs.reset(tokens, store, clock, Instant.parse("2026-03-23T07:00:00Z"));
         capture = LogCapture.start(CATEGORIES.toArray(String[]::new));
     }
 

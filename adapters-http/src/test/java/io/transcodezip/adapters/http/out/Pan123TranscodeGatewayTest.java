@@ -71,12 +71,9 @@ class Pan123TranscodeGatewayTest {
 
     @BeforeEach
     void freshPlatform() {
-        platform().resetAll();
-        tokens.forgetLocalState();
-        store.clear();
+        PlatformStubs.reset(tokens, store, clock, START);
         budget.reservations.set(0);
         budget.exhausted = false;
-        clock.set(START);
         tokenAnswers("token-A", EXPIRED_AT);
     }
 

@@ -10,6 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.transcodezip.core.testing.InMemoryAccessTokenStore;
+import io.transcodezip.core.testing.MutableClock;
+import java.time.Instant;
 
 /** Answers of the platform as its documentation shows them. */
 final class PlatformStubs {
@@ -19,6 +22,14 @@ final class PlatformStubs {
     static final String EXPIRED_AT = "2026-03-23T15:48:37+08:00";
 
     private PlatformStubs() {
+    }
+
+    /** A platform with no stubs, a gateway that remembers no token, an empty store, the clock at {@code start}. */
+    static void reset(Pan123Tokens tokens, InMemoryAccessTokenStore store, MutableClock clock, Instant start) {
+        platform().resetAll();
+        tokens.forgetLocalState();
+        store.clear();
+        clock.set(start);
     }
 
     static WireMockServer platform() {

@@ -3,10 +3,12 @@ package io.transcodezip.core.port.out;
 import io.transcodezip.core.domain.AccountName;
 import io.transcodezip.core.domain.DownloadJob;
 import io.transcodezip.core.domain.DownloadJob.JobKey;
+import io.transcodezip.core.domain.JobState;
 import io.transcodezip.core.domain.Tenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +18,15 @@ import java.util.UUID;
  * a stale version, or by a poller whose lease was lost, is refused instead of overwriting newer work.
  */
 public interface DownloadJobRepository {
+
+    /**
+     * The order {@link #claimDue} hands jobs out in, best first: never called yet (their first call
+     * starts the packaging), then READY jobs whose user waits for a fresh link, then the earliest due.
+     */
+    Comparator<DownloadJob> CLAIM_ORDER = Comparator
+            .comparing((DownloadJob j) -> j.state() != JobState.PENDING)
+            .thenComparing(j -> j.urlRequestedAt() == null)
+            .thenComparing(DownloadJob::nextPollAt);
 
     /** Stores a new job, unless its key already has an active job: then that one is returned. */
     Submission createOrGetActive(DownloadJob job);
@@ -38,8 +49,7 @@ public interface DownloadJobRepository {
 
     /**
      * Takes up to {@code limit} of the account's active jobs due at {@code now} that nobody holds (or
-     * whose holder's lease ran out), best first: jobs never called yet, then READY jobs whose user
-     * waits for a fresh link, then the earliest due. Each gets a lease for {@code owner} that lasts
+     * whose holder's lease ran out), in {@link #CLAIM_ORDER}. Each gets a lease for {@code owner} that lasts
      * {@code leaseTime} by the store's clock. The claim is committed before this returns.
      */
     List<ClaimedJob> claimDue(AccountName account, Instant now, int limit, String owner, Duration leaseTime);
@@ -65,7 +75,7 @@ public interface DownloadJobRepository {
     List<StateCount> countByAccountAndState();
 
     /** One line of {@link #countByAccountAndState()}. */
-    record StateCount(AccountName account, io.transcodezip.core.domain.JobState state, long count) {
+    record StateCount(AccountName account, JobState state, long count) {
     }
 
     /** The outcome of {@link #createOrGetActive}: the job, and whether it was created just now. */
